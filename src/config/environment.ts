@@ -117,7 +117,9 @@ export function loadEnvironment(
   source: Record<string, string | undefined> = process.env,
 ): Environment {
   const present = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+    Object.entries(source).filter(
+      ([, value]) => value !== undefined && value !== '',
+    ),
   );
   const environment = plainToInstance(Environment, present, {
     exposeDefaultValues: true,
@@ -127,7 +129,9 @@ export function loadEnvironment(
     const problems = errors.map((error) => {
       const reasons = Object.values(error.constraints ?? {}).join('; ');
       const shown =
-        error.property === 'LKSH_TOKEN' ? '<hidden>' : JSON.stringify(error.value);
+        error.property === 'LKSH_TOKEN'
+          ? '<hidden>'
+          : JSON.stringify(error.value);
       return `${error.property}=${shown}: ${reasons}`;
     });
     throw new EnvironmentError(`Invalid settings: ${problems.join(' | ')}`);

@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Environment } from './config/environment';
+import { CoreModule } from './core.module';
+import { UpstreamTarget } from './demo/upstream-target';
+import { SyncSchedulerModule } from './sync/sync-scheduler.module';
+
+/** The HTTP server: the shared core, the refresh schedule, the controllers. */
+@Module({})
+export class AppModule {
+  static forRoot(
+    environment: Environment,
+    target: UpstreamTarget,
+  ): DynamicModule {
+    const core = CoreModule.forRoot(environment, target);
+    return {
+      module: AppModule,
+      imports: [core, SyncSchedulerModule],
+    };
+  }
+}

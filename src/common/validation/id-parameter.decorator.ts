@@ -1,0 +1,33 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsInt } from 'class-validator';
+
+/** Longest id we take: every safe integer fits in 15 digits. */
+const ID_PATTERN = /^\d{1,15}$/;
+
+/**
+ * A query parameter holding a non-negative integer id. Anything else
+ * (signs, decimals, hex, spaces, repeats, 16+ digits) stays as it came and
+ * fails validation with a message naming the parameter.
+ */
+export function IdParameter(description: string, example: number) {
+  return applyDecorators(
+    ApiProperty({
+      description,
+      example,
+      type: 'integer',
+      minimum: 0,
+      maximum: Number.MAX_SAFE_INTEGER,
+    }),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' && ID_PATTERN.test(value)
+        ? Number(value)
+        : value,
+    ),
+    IsDefined({ message: '$property is required' }),
+    IsInt({
+      message: '$property must be a non-negative integer of at most 15 digits',
+    }),
+  );
+}
