@@ -25,6 +25,7 @@ export function IdParameter(description: string, example: number) {
         ? Number(value)
         : value,
     ),
+    // Checked in this order: presence first, then the form.
     IsDefined({ message: '$property is required' }),
     IsInt({
       message: '$property must be a non-negative integer of at most 15 digits',
