@@ -8,6 +8,7 @@ import { configureApp } from '../../src/app.setup';
 import { createAppLogger } from '../../src/common/logging/app-logger';
 import { loadEnvironment } from '../../src/config/environment';
 import { UpstreamTarget } from '../../src/demo/upstream-target';
+import { UpstreamClientOptions } from '../../src/upstream/upstream.options';
 import {
   SandboxDataset,
   SandboxFaults,
@@ -51,6 +52,10 @@ export interface TestAppOptions {
   settings?: Record<string, string>;
   /** Wait for the sync that starts with the app; default true. */
   waitForFirstSync?: boolean;
+  /** Upstream client options beyond the settings (e.g. faster recovery). */
+  upstream?: Partial<UpstreamClientOptions>;
+  /** Console log lines go here instead of stderr, e.g. a LogCapture. */
+  logSink?: NodeJS.WritableStream;
 }
 
 export interface TestApp {
@@ -92,12 +97,22 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
   );
   const target: UpstreamTarget = {
     demo: false,
-    overrides: { retryBaseDelayMs: 20, maxRetryAfterMs: 2000 },
+    overrides: {
+      retryBaseDelayMs: 20,
+      maxRetryAfterMs: 2000,
+      ...options.upstream,
+    },
     stop: () => Promise.resolve(),
   };
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(environment, target),
-    { logger: createAppLogger(environment, { name: 'test', files: false }) },
+    {
+      logger: createAppLogger(environment, {
+        name: 'test',
+        files: false,
+        sink: options.logSink,
+      }),
+    },
   );
   configureApp(app);
   await app.listen(0, '127.0.0.1');

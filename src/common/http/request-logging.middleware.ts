@@ -11,8 +11,8 @@ export class RequestLoggingMiddleware implements NestMiddleware {
     response.on('finish', () => {
       const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
       const line = `${request.method} ${request.originalUrl} ${response.statusCode} ${elapsedMs.toFixed(1)} ms`;
-      if (response.statusCode >= 500) this.logger.error(line);
-      else if (response.statusCode >= 400) this.logger.warn(line);
+      // Unexpected errors are logged with their cause by the exception filter.
+      if (response.statusCode >= 400) this.logger.warn(line);
       else this.logger.log(line);
     });
     next();
