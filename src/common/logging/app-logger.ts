@@ -5,23 +5,83 @@ import DailyRotateFile from 'winston-daily-rotate-file';
 import { Environment } from '../../config/environment';
 
 const LEVELS = ['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly'];
+const LEVEL = Symbol.for('level');
 
-/** Replaces any occurrence of a secret in a log line, as a last line of defence. */
+/**
+ * Nest's start-up chatter: a line per module, controller and route. Useful
+ * when debugging wiring, noise in an operator's log.
+ */
+const BOOTSTRAP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+]);
+const BOOTSTRAP_LEVEL = 'verbose';
+
+export interface AppLoggerOptions {
+  /** Names the program in console lines and log file names. */
+  name: string;
+  /** Write daily-rotated JSON files under LOG_DIR (when it is not empty). */
+  files: boolean;
+  /** Where console lines go instead of stderr; tests read them back. */
+  sink?: NodeJS.WritableStream;
+}
+
+function hideSecrets(value: unknown, secrets: string[], depth = 0): unknown {
+  if (typeof value === 'string') {
+    return secrets.reduce(
+      (text, secret) => text.split(secret).join('***'),
+      value,
+    );
+  }
+  if (depth > 4 || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    return value.map((item) => hideSecrets(item, secrets, depth + 1));
+  }
+  if (value instanceof Error) {
+    return hideSecrets(
+      { name: value.name, message: value.message, stack: value.stack },
+      secrets,
+      depth + 1,
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      hideSecrets(item, secrets, depth + 1),
+    ]),
+  );
+}
+
+/** Replaces any occurrence of a secret in a log entry, as a last line of defence. */
 function redact(secrets: string[]): winston.Logform.Format {
-  const hidden = secrets.filter((secret) => secret.length >= 4);
   return winston.format((entry) => {
-    if (hidden.length === 0) return entry;
+    if (secrets.length === 0) return entry;
     for (const key of Object.keys(entry)) {
-      const value: unknown = entry[key];
-      if (typeof value !== 'string') continue;
-      entry[key] = hidden.reduce(
-        (text, secret) => text.split(secret).join('***'),
-        value,
-      );
+      entry[key] = hideSecrets(entry[key], secrets);
     }
     return entry;
   })();
 }
+
+/**
+ * Moves Nest's bootstrap lines below info. Drops the empty stack Nest
+ * attaches to an error logged without one, and the Error object that
+ * nest-winston adds next to its message and stack.
+ */
+const tidy = winston.format((entry) => {
+  const context: unknown = entry.context;
+  if (typeof context === 'string' && BOOTSTRAP_CONTEXTS.has(context)) {
+    entry.level = BOOTSTRAP_LEVEL;
+    (entry as unknown as Record<symbol, string>)[LEVEL] = BOOTSTRAP_LEVEL;
+  }
+  const stack: unknown = entry.stack;
+  if (Array.isArray(stack) && stack.every((line) => line == null)) {
+    delete entry.stack;
+  }
+  if (entry.error instanceof Error) delete entry.error;
+  return entry;
+});
 
 /**
  * The one logger: console lines on stderr (readable, or JSON with
@@ -30,7 +90,7 @@ function redact(secrets: string[]): winston.Logform.Format {
  */
 export function createAppLogger(
   environment: Environment,
-  options: { name: string; files: boolean },
+  options: AppLoggerOptions,
 ): LoggerService {
   const consoleFormat =
     environment.LOG_FORMAT === 'json'
@@ -41,15 +101,20 @@ export function createAppLogger(
       : winston.format.combine(
           winston.format.timestamp(),
           utilities.format.nestLike(options.name, {
-            colors: process.stderr.isTTY,
+            colors: !options.sink && process.stderr.isTTY,
             prettyPrint: true,
           }),
         );
   const transports: winston.transport[] = [
-    new winston.transports.Console({
-      stderrLevels: LEVELS,
-      format: consoleFormat,
-    }),
+    options.sink
+      ? new winston.transports.Stream({
+          stream: options.sink,
+          format: consoleFormat,
+        })
+      : new winston.transports.Console({
+          stderrLevels: LEVELS,
+          format: consoleFormat,
+        }),
   ];
   if (options.files && environment.LOG_DIR !== '') {
     transports.push(
@@ -65,9 +130,12 @@ export function createAppLogger(
       }),
     );
   }
+  const secrets = [environment.LKSH_TOKEN ?? ''].filter(
+    (secret) => secret.length >= 4,
+  );
   return WinstonModule.createLogger({
     level: environment.LOG_LEVEL,
-    format: redact([environment.LKSH_TOKEN ?? '']),
+    format: winston.format.combine(tidy(), redact(secrets)),
     transports,
   });
 }
