@@ -89,12 +89,12 @@ describe('REST API over the 2025-05-31 league', () => {
         .get('/stats')
         .query({ team_name: 'Roma' })
         .expect(200);
-      const syncedAt = first.headers['x-data-synced-at'] as string;
+      const syncedAt = first.headers['x-data-synced-at'];
       expect(new Date(syncedAt).toISOString()).toBe(syncedAt);
       await request(server.url)
         .get('/stats')
         .query({ team_name: 'Roma' })
-        .set('If-None-Match', first.headers.etag as string)
+        .set('If-None-Match', first.headers.etag)
         .expect(304);
     });
 
