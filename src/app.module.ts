@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Environment } from './config/environment';
 import { CoreModule } from './core.module';
 import { UpstreamTarget } from './demo/upstream-target';
+import { MatchesModule } from './matches/matches.module';
+import { PlayersModule } from './players/players.module';
 import { SyncSchedulerModule } from './sync/sync-scheduler.module';
+import { TeamsModule } from './teams/teams.module';
 
 /** The HTTP server: the shared core, the refresh schedule, the controllers. */
 @Module({})
@@ -14,7 +17,13 @@ export class AppModule {
     const core = CoreModule.forRoot(environment, target);
     return {
       module: AppModule,
-      imports: [core, SyncSchedulerModule],
+      imports: [
+        core,
+        SyncSchedulerModule,
+        TeamsModule,
+        PlayersModule,
+        MatchesModule,
+      ],
     };
   }
 }

@@ -1,20 +1,9 @@
-import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { RequestLoggingMiddleware } from './common/http/request-logging.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
-
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle('lksh-stats')
-    .setDescription(
-      'Statistics of the LKSH football league, mirrored from the upstream into our own database: team statistics, head-to-head meetings of players and goals. Every data answer carries X-Data-Synced-At, Last-Modified and ETag.',
-    )
-    .setVersion('1.0.0')
-    .build();
-  return SwaggerModule.createDocument(app, config);
-}
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /**
  * Everything an app needs beyond its modules, in one place, so that the

@@ -52,6 +52,14 @@ function addResult(stats: TeamStats, scored: number, conceded: number): void {
   else stats.draws++;
 }
 
+/**
+ * Folds case both ways so that letters whose cases differ in length (ß, SS)
+ * meet, and NFKC so that composed and decomposed letters do.
+ */
+function searchKey(text: string): string {
+  return text.normalize('NFKC').toUpperCase().toLowerCase();
+}
+
 function byLeagueOrder(a: TeamStats, b: TeamStats): number {
   const points = (s: TeamStats) => s.wins * 3 + s.draws;
   return (
@@ -100,6 +108,7 @@ export class LeagueSnapshot {
   private readonly statsByTeam = new Map<number, TeamStats>();
   private readonly rosteredPlayers: Player[];
   private readonly table: TeamStats[];
+  private matchesInOrder?: readonly Match[];
 
   constructor(
     readonly data: LeagueData,
@@ -162,6 +171,19 @@ export class LeagueSnapshot {
     return this.rosteredPlayers;
   }
 
+  /**
+   * Rostered players whose display name contains `query`, ignoring case and
+   * surrounding spaces, in `playersByName` order; every player for an empty
+   * query.
+   */
+  searchPlayers(query: string): readonly Player[] {
+    const wanted = searchKey(query.trim());
+    if (wanted === '') return this.rosteredPlayers;
+    return this.rosteredPlayers.filter((player) =>
+      searchKey(displayName(player)).includes(wanted),
+    );
+  }
+
   teamsOf(playerId: number): readonly Team[] {
     return this.teamsByPlayer.get(playerId) ?? NO_TEAMS;
   }
@@ -176,6 +198,12 @@ export class LeagueSnapshot {
 
   match(id: number): Match | undefined {
     return this.matchesById.get(id);
+  }
+
+  /** Every match, ordered by id. */
+  matches(): readonly Match[] {
+    this.matchesInOrder ??= [...this.data.matches].sort((a, b) => a.id - b.id);
+    return this.matchesInOrder;
   }
 
   matchesOf(teamId: number): readonly Match[] {

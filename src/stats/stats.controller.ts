@@ -27,6 +27,13 @@ export class StatsController {
   @ApiNotFoundResponse({
     description: 'No team has this exact name; close names are suggested',
     type: ErrorBodyDto,
+    example: {
+      status: 404,
+      error: 'Not Found',
+      message: 'No team is named "Chelsee"',
+      path: '/stats',
+      suggestions: ['Chelsea'],
+    },
   })
   getStats(@Query() query: StatsQueryDto): TeamStatsDto {
     return TeamStatsDto.from(this.stats.get(query.team_name));
