@@ -5,20 +5,41 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Matches,
   MaxLength,
   Max,
   Min,
   MinLength,
+  registerDecorator,
   validateSync,
+  ValidationArguments,
 } from 'class-validator';
+import { validateCronExpression } from 'cron';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim())
     ? Number(value.trim())
     : value;
 
-const CRON_PATTERN = /^\s*(\S+\s+){4,5}\S+\s*$/;
+/** Checked with the parser the scheduler itself uses, so what passes runs. */
+function IsCronExpression(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCronExpression',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && validateCronExpression(value).valid,
+        defaultMessage: ({ property, value }: ValidationArguments) => {
+          const problem =
+            typeof value === 'string'
+              ? validateCronExpression(value).error?.message
+              : 'not a string';
+          return `${property} must be a cron expression such as "*/10 * * * *" (${problem ?? 'invalid'})`;
+        },
+      },
+    });
+}
 
 /**
  * Every setting the product reads from the environment, with its default.
@@ -50,12 +71,10 @@ export class Environment {
   @MinLength(1)
   DATABASE_PATH = 'data/lksh.sqlite';
 
-  @Matches(CRON_PATTERN, { message: 'SYNC_CRON must be a cron expression' })
+  @IsCronExpression()
   SYNC_CRON = '*/10 * * * *';
 
-  @Matches(CRON_PATTERN, {
-    message: 'SYNC_FULL_CRON must be a cron expression',
-  })
+  @IsCronExpression()
   SYNC_FULL_CRON = '17 */6 * * *';
 
   @Transform(toInt)
