@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, Not, ObjectLiteral } from 'typeorm';
 import { LeagueData } from '../league/league.types';
 import {
   GoalEntity,
@@ -56,18 +56,30 @@ export class LeagueRepository {
     });
   }
 
+  /** A run stopped by a shutdown of the service: nothing of it was stored. */
+  async abandonRun(
+    run: SyncRunEntity,
+    reason: string,
+    requests: number,
+  ): Promise<void> {
+    await this.dataSource.getRepository(SyncRunEntity).update(run.id, {
+      outcome: 'abandoned',
+      finishedAt: new Date(),
+      requests,
+      error: reason.slice(0, 2000),
+    });
+  }
+
   /** Runs left 'running' by a process that died are recorded as abandoned. */
   async abandonUnfinishedRuns(): Promise<number> {
-    const result = await this.dataSource
-      .getRepository(SyncRunEntity)
-      .update(
-        { outcome: 'running' },
-        {
-          outcome: 'abandoned',
-          finishedAt: new Date(),
-          error: 'process stopped during the sync',
-        },
-      );
+    const result = await this.dataSource.getRepository(SyncRunEntity).update(
+      { outcome: 'running' },
+      {
+        outcome: 'abandoned',
+        finishedAt: new Date(),
+        error: 'process stopped during the sync',
+      },
+    );
     return result.affected ?? 0;
   }
 
@@ -200,6 +212,14 @@ export class LeagueRepository {
     });
   }
 
+  /** The latest run that has ended, whatever its outcome. */
+  async lastFinishedRun(): Promise<SyncRunEntity | null> {
+    return this.dataSource.getRepository(SyncRunEntity).findOne({
+      where: { outcome: Not('running') },
+      order: { id: 'DESC' },
+    });
+  }
+
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }
@@ -256,7 +276,7 @@ async function insertChunked<T extends ObjectLiteral>(
       .createQueryBuilder()
       .insert()
       .into(entity)
-      .values(rows.slice(start, start + INSERT_CHUNK) as T[])
+      .values(rows.slice(start, start + INSERT_CHUNK))
       .updateEntity(false)
       .execute();
   }

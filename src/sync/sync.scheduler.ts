@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { Environment } from '../config/environment';
@@ -13,7 +18,7 @@ export const FULL_REFRESH_JOB = 'league-full-refresh';
  * loads this; the console program never schedules.
  */
 @Injectable()
-export class SyncScheduler implements OnApplicationBootstrap {
+export class SyncScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SyncScheduler.name);
 
   constructor(
@@ -26,6 +31,15 @@ export class SyncScheduler implements OnApplicationBootstrap {
     this.schedule(REFRESH_JOB, this.environment.SYNC_CRON, 'auto');
     this.schedule(FULL_REFRESH_JOB, this.environment.SYNC_FULL_CRON, 'full');
     void this.sync.sync('auto');
+  }
+
+  /** First thing on shutdown, so that no tick starts a sync while stopping. */
+  onModuleDestroy(): void {
+    for (const name of [REFRESH_JOB, FULL_REFRESH_JOB]) {
+      if (this.registry.doesExist('cron', name)) {
+        void this.registry.getCronJob(name).stop();
+      }
+    }
   }
 
   private schedule(

@@ -1,16 +1,17 @@
 import {
+  BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
-  OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
 import { LeagueRepository } from '../database/league.repository';
-import { SyncKind } from '../database/entities/sync-run.entity';
+import { SyncKind, SyncRunEntity } from '../database/entities/sync-run.entity';
 import { hashLeagueData, LeagueSnapshot } from '../league/league-snapshot';
 import { LeagueService } from '../league/league.service';
 import { Goal, LeagueData, Match, Player } from '../league/league.types';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { UpstreamError } from '../upstream/upstream.errors';
 import {
   UPSTREAM_OPTIONS,
   UpstreamClientOptions,
@@ -31,9 +32,10 @@ export interface SyncProgress {
 }
 
 export interface SyncReport {
-  runId: number;
+  /** The sync_runs row; null when the run could not even be recorded. */
+  runId: number | null;
   kind: SyncKind;
-  outcome: 'succeeded' | 'failed';
+  outcome: 'succeeded' | 'failed' | 'abandoned';
   requests: number;
   changes: number;
   durationMs: number;
@@ -46,9 +48,31 @@ export class SyncAbortedError extends Error {
   }
 }
 
-interface RunContext {
-  aborted: boolean;
-  onProgress?: (progress: SyncProgress) => void;
+/** What one sync fetched beyond teams and matches. */
+interface FetchedLeague {
+  data: LeagueData;
+  players: number;
+  goalLists: number;
+}
+
+/** One run's abort switch: in-flight work is left behind, not awaited. */
+class RunContext {
+  aborted = false;
+  readonly abandoned: Promise<never>;
+  private rejectAbandoned: (error: Error) => void = () => undefined;
+
+  constructor(readonly onProgress?: (progress: SyncProgress) => void) {
+    this.abandoned = new Promise<never>((_, reject) => {
+      this.rejectAbandoned = reject;
+    });
+    this.abandoned.catch(() => undefined);
+  }
+
+  abandon(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.rejectAbandoned(new SyncAbortedError());
+  }
 }
 
 /**
@@ -57,11 +81,12 @@ interface RunContext {
  * players it lacks and the goals of new or changed matches. Runs never overlap.
  */
 @Injectable()
-export class SyncService implements OnModuleInit, OnApplicationShutdown {
+export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(SyncService.name);
   private running: Promise<SyncReport> | null = null;
   private context: RunContext | null = null;
   private lastReport: SyncReport | null = null;
+  private stopping = false;
 
   constructor(
     private readonly upstream: UpstreamClient,
@@ -100,7 +125,18 @@ export class SyncService implements OnModuleInit, OnApplicationShutdown {
           ? 'incremental'
           : 'full'
         : request;
-    const context: RunContext = { aborted: false, onProgress };
+    if (this.stopping) {
+      return Promise.resolve({
+        runId: null,
+        kind,
+        outcome: 'abandoned',
+        requests: 0,
+        changes: 0,
+        durationMs: 0,
+        error: new SyncAbortedError().message,
+      });
+    }
+    const context = new RunContext(onProgress);
     this.context = context;
     this.running = this.execute(kind, context).finally(() => {
       this.running = null;
@@ -109,13 +145,21 @@ export class SyncService implements OnModuleInit, OnApplicationShutdown {
     return this.running;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (!this.running || !this.context) return;
-    this.logger.warn(
-      'Shutting down during a sync: abandoning it, the stored data stays as it was',
-    );
-    this.context.aborted = true;
-    await this.running;
+  /**
+   * Stops the running sync where it is: requests in flight are not waited
+   * for, nothing of it is stored, the run is recorded as abandoned. A sync
+   * already writing its result finishes.
+   */
+  async abandon(): Promise<SyncReport | null> {
+    if (!this.running || !this.context) return null;
+    this.context.abandon();
+    return this.running;
+  }
+
+  /** Before the database closes: no new sync, and none left half-way. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.abandon();
   }
 
   private async execute(
@@ -124,13 +168,31 @@ export class SyncService implements OnModuleInit, OnApplicationShutdown {
   ): Promise<SyncReport> {
     const started = Date.now();
     const requestsBefore = this.upstream.requestCount;
-    const run = await this.repository.startRun(kind);
-    const previous = this.league.current;
     const requests = () => this.upstream.requestCount - requestsBefore;
+    let run: SyncRunEntity;
+    try {
+      run = await this.repository.startRun(kind);
+    } catch (error) {
+      const message = `could not record the start of the sync: ${describeError(error)}`;
+      this.logger.error(`Sync (${kind}) not started: ${message}`);
+      return (this.lastReport = {
+        runId: null,
+        kind,
+        outcome: 'failed',
+        requests: 0,
+        changes: 0,
+        durationMs: Date.now() - started,
+        error: message,
+      });
+    }
+    const previous = this.league.current;
 
     try {
-      const data = await this.fetchLeague(kind, previous, context);
-      if (context.aborted) throw new SyncAbortedError();
+      const fetched = await Promise.race([
+        this.fetchLeague(kind, previous, context),
+        context.abandoned,
+      ]);
+      const { data } = fetched;
       const contentHash = hashLeagueData(data);
       const unchanged = previous?.contentHash === contentHash;
       const changes = unchanged
@@ -152,47 +214,82 @@ export class SyncService implements OnModuleInit, OnApplicationShutdown {
         runId: run.id,
         kind,
         outcome: 'succeeded',
-        requests: requests(),
+        requests: counts.requests,
         changes,
         durationMs: Date.now() - started,
       };
+      const stock =
+        `${data.teams.length} teams, ${data.players.length} players, ` +
+        `${data.matches.length} matches, ${data.goals.length} goals`;
       this.logger.log(
         `Sync #${run.id} (${kind}) succeeded in ${report.durationMs} ms: ` +
-          `${report.requests} requests, ${changes} changes; ${data.teams.length} teams, ` +
-          `${data.players.length} players, ${data.matches.length} matches, ${data.goals.length} goals`,
+          `${report.requests} requests, fetched ${fetched.players} players ` +
+          `and the goals of ${fetched.goalLists} matches; ` +
+          (changes === 0
+            ? `no changes (${stock})`
+            : `${changes} changes stored (${stock})`),
       );
       return (this.lastReport = report);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await this.repository
-        .failRun(run, message, requests())
-        .catch((recordError: unknown) =>
-          this.logger.error(
-            `Could not record the failed sync #${run.id}: ${String(recordError)}`,
-          ),
-        );
-      const report: SyncReport = {
-        runId: run.id,
+      return (this.lastReport = await this.recordFailure(
+        run,
         kind,
-        outcome: 'failed',
-        requests: requests(),
-        changes: 0,
-        durationMs: Date.now() - started,
-        error: message,
-      };
-      this.logger.warn(
-        `Sync #${run.id} (${kind}) failed after ${report.durationMs} ms and ` +
-          `${report.requests} requests; the stored data stays as it was: ${message}`,
-      );
-      return (this.lastReport = report);
+        error,
+        requests(),
+        Date.now() - started,
+      ));
     }
+  }
+
+  /** Records and logs, once, a run that stored nothing. */
+  private async recordFailure(
+    run: SyncRunEntity,
+    kind: SyncKind,
+    error: unknown,
+    requests: number,
+    durationMs: number,
+  ): Promise<SyncReport> {
+    const abandoned = error instanceof SyncAbortedError;
+    const message = describeError(error);
+    const record = abandoned
+      ? this.repository.abandonRun(run, message, requests)
+      : this.repository.failRun(run, message, requests);
+    await record.catch((recordError: unknown) =>
+      this.logger.error(
+        `Could not record the end of sync #${run.id}: ${describeError(recordError)}`,
+      ),
+    );
+
+    const outcome = abandoned ? 'abandoned' : 'failed';
+    const summary =
+      `Sync #${run.id} (${kind}) ${outcome} after ${durationMs} ms and ` +
+      `${requests} requests; the stored data stays as it was: ${message}`;
+    if (abandoned || error instanceof UpstreamError) {
+      this.logger.warn(summary);
+    } else {
+      // Not the upstream's doing: a defect or a storage problem of ours.
+      this.logger.error(
+        error instanceof Error && error.stack
+          ? `${summary}\n${error.stack}`
+          : summary,
+      );
+    }
+    return {
+      runId: run.id,
+      kind,
+      outcome,
+      requests,
+      changes: 0,
+      durationMs,
+      error: message,
+    };
   }
 
   private async fetchLeague(
     kind: SyncKind,
     previous: LeagueSnapshot | null,
     context: RunContext,
-  ): Promise<LeagueData> {
+  ): Promise<FetchedLeague> {
     // One after the other: when the upstream is down, one failed call is enough.
     const teams = await this.upstream.getTeams();
     const matches = await this.upstream.getMatches();
@@ -231,10 +328,11 @@ export class SyncService implements OnModuleInit, OnApplicationShutdown {
       this.upstream.getGoals(match.id),
     );
 
-    return assembleLeague(teams, storedPlayers.values(), matches, [
+    const data = assembleLeague(teams, storedPlayers.values(), matches, [
       ...keptGoals,
       ...fetchedGoals.flat(),
     ]);
+    return { data, players: missingIds.length, goalLists: stale.length };
   }
 
   /**
@@ -279,4 +377,8 @@ export class SyncService implements OnModuleInit, OnApplicationShutdown {
     if (failure) throw failure.reason;
     return results;
   }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
