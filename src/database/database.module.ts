@@ -10,8 +10,8 @@ import { LeagueRepository } from './league.repository';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [Environment],
-      useFactory: (environment: Environment) => {
-        prepareDatabaseFile(environment.DATABASE_PATH);
+      useFactory: async (environment: Environment) => {
+        await prepareDatabaseFile(environment.DATABASE_PATH);
         return {
           ...buildDataSourceOptions(environment.DATABASE_PATH),
           retryAttempts: 0,
