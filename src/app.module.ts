@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Environment } from './config/environment';
 import { CoreModule } from './core.module';
 import { UpstreamTarget } from './demo/upstream-target';
+import { HealthModule } from './health/health.module';
 import { MatchesModule } from './matches/matches.module';
 import { PlayersModule } from './players/players.module';
 import { SyncSchedulerModule } from './sync/sync-scheduler.module';
@@ -20,6 +21,7 @@ export class AppModule {
       imports: [
         core,
         SyncSchedulerModule,
+        HealthModule,
         TeamsModule,
         PlayersModule,
         MatchesModule,
