@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Environment } from './config/environment';
 import { CoreModule } from './core.module';
 import { UpstreamTarget } from './demo/upstream-target';
+import { FrontModule } from './front/front.module';
 import { HealthModule } from './health/health.module';
 import { MatchesModule } from './matches/matches.module';
 import { PlayersModule } from './players/players.module';
@@ -22,6 +23,7 @@ export class AppModule {
         core,
         SyncSchedulerModule,
         HealthModule,
+        FrontModule,
         TeamsModule,
         PlayersModule,
         MatchesModule,

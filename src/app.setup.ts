@@ -3,6 +3,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { RequestLoggingMiddleware } from './common/http/request-logging.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
+import { configureViews } from './front/front.setup';
 import { buildOpenApiDocument } from './openapi/openapi-document';
 
 /**
@@ -15,7 +16,7 @@ export function configureApp(app: NestExpressApplication): void {
   const logging = new RequestLoggingMiddleware();
   app.use(logging.use.bind(logging));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(configureViews(app)));
   app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
