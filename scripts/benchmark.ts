@@ -228,9 +228,7 @@ async function main(): Promise<void> {
     await benchmarkHttp(server.url);
     await server.close();
 
-    benchmarkConsole(
-      workDir,
-      sandbox.url,
+    await benchmarkConsole(
       testSettings(sandbox, join(workDir, 'console.sqlite')),
     );
   } finally {

@@ -20,14 +20,6 @@ export interface LeaguePage extends PageFrame {
   rows: LeagueRow[];
 }
 
-/**
- * Three for a win, one for a draw: the rule the snapshot orders its table
- * by. TeamStats does not carry the points, so the page states the rule again.
- */
-export function points(stats: TeamStats): number {
-  return stats.wins * 3 + stats.draws;
-}
-
 /** The table in the order given, ranked from 1. */
 export function leaguePage(
   frame: PageFrame,
@@ -46,7 +38,7 @@ export function leaguePage(
       goalsScored: stats.goalsScored,
       goalsConceded: stats.goalsConceded,
       difference: signedNumber(stats.goalDifference),
-      points: points(stats),
+      points: stats.points,
     })),
   };
 }

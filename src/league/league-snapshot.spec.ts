@@ -61,6 +61,7 @@ describe('LeagueSnapshot', () => {
         goalsConceded: 3,
         goalDifference: 6,
         matchesPlayed: 3,
+        points: 7,
       });
     });
 

@@ -12,6 +12,8 @@ export interface TeamStats {
   goalsConceded: number;
   goalDifference: number;
   matchesPlayed: number;
+  /** Three for a win, one for a draw: what the league table is ordered by. */
+  points: number;
 }
 
 export interface SnapshotTimes {
@@ -39,6 +41,7 @@ function emptyStats(team: Team): TeamStats {
     goalsConceded: 0,
     goalDifference: 0,
     matchesPlayed: 0,
+    points: 0,
   };
 }
 
@@ -50,6 +53,7 @@ function addResult(stats: TeamStats, scored: number, conceded: number): void {
   if (scored > conceded) stats.wins++;
   else if (scored < conceded) stats.losses++;
   else stats.draws++;
+  stats.points = stats.wins * 3 + stats.draws;
 }
 
 /**
@@ -61,9 +65,8 @@ function searchKey(text: string): string {
 }
 
 function byLeagueOrder(a: TeamStats, b: TeamStats): number {
-  const points = (s: TeamStats) => s.wins * 3 + s.draws;
   return (
-    points(b) - points(a) ||
+    b.points - a.points ||
     b.goalDifference - a.goalDifference ||
     b.goalsScored - a.goalsScored ||
     compareCodePoints(a.team.name, b.team.name) ||
