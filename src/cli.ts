@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { constants as osConstants } from 'node:os';
 import { CliModule } from './cli.module';
 import { createAppLogger } from './common/logging/app-logger';
 import { loadEnvironmentOrExit } from './config/load-environment';
 import { ConsoleSession } from './console/console-session';
 import { resolveUpstreamTarget } from './demo/upstream-target';
+import { SyncService } from './sync/sync.service';
 
 const USAGE = `usage: lksh-stats-cli            sync, print the players, answer queries from stdin
        lksh-stats-cli sync [--full] only sync; exit code 0 on success
@@ -24,12 +26,35 @@ async function runSync(
   full: boolean,
 ): Promise<number> {
   const report = await session.runSync(process.stderr, full);
+  const run = report.runId === null ? 'sync' : `sync #${report.runId}`;
   const summary =
     report.outcome === 'succeeded'
-      ? `sync #${report.runId} (${report.kind}) succeeded: ${report.requests} requests, ${report.changes} changes, ${report.durationMs} ms`
-      : `sync #${report.runId} (${report.kind}) failed: ${report.error}`;
+      ? `${run} (${report.kind}) succeeded: ${report.requests} requests, ${report.changes} changes, ${report.durationMs} ms`
+      : `${run} (${report.kind}) ${report.outcome}: ${report.error}`;
   process.stderr.write(`lksh-stats: ${summary}\n`);
   return report.outcome === 'succeeded' ? 0 : 1;
+}
+
+let interruptedWith: number | undefined;
+
+/**
+ * Ctrl-C or SIGTERM during `sync` abandons the sync and lets the program
+ * close the database and exit (the run is recorded as abandoned); a second
+ * signal, or one while no sync runs, ends the program at once.
+ */
+function stopOnSignals(app: INestApplicationContext): void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    const code = 128 + (osConstants.signals[signal] ?? 0);
+    const sync = app.get(SyncService);
+    if (interruptedWith !== undefined || !sync.isRunning) process.exit(code);
+    interruptedWith = code;
+    process.stderr.write(
+      `lksh-stats: ${signal}: abandoning the sync; the stored data stays as it was\n`,
+    );
+    void sync.abandon();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 function writeOut(text: string): Promise<void> {
@@ -64,9 +89,9 @@ async function main(argv: string[]): Promise<number> {
       { logger },
     );
     const session = app.get(ConsoleSession);
-    return command === 'sync'
-      ? await runSync(session, options.includes('--full'))
-      : await runQueries(session);
+    if (command !== 'sync') return await runQueries(session);
+    stopOnSignals(app);
+    return await runSync(session, options.includes('--full'));
   } finally {
     await app?.close();
     await target.stop();
@@ -81,6 +106,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
   (code) => {
+    // Requests of the abandoned sync may still be in flight: do not wait.
+    if (interruptedWith !== undefined) process.exit(interruptedWith);
     process.exitCode = code;
   },
   (error: unknown) => {

@@ -8,6 +8,8 @@ import { createAppLogger } from './common/logging/app-logger';
 import { loadEnvironmentOrExit } from './config/load-environment';
 import { resolveUpstreamTarget } from './demo/upstream-target';
 
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'];
+
 async function bootstrap(): Promise<void> {
   const environment = loadEnvironmentOrExit();
   const logger = createAppLogger(environment, {
@@ -20,8 +22,17 @@ async function bootstrap(): Promise<void> {
     AppModule.forRoot(environment, target),
     { logger, bufferLogs: true },
   );
+  // Before configureApp: these signals then end with exit code 0 (Nest's
+  // default re-raises the signal once closed), after the hooks have run.
+  app.enableShutdownHooks(SHUTDOWN_SIGNALS, { useProcessExit: true });
   configureApp(app);
-  app.enableShutdownHooks();
+  for (const signal of SHUTDOWN_SIGNALS) {
+    process.once(signal, () =>
+      new Logger('Bootstrap').log(
+        `${signal} received: no new requests or syncs, abandoning a running sync, closing the database`,
+      ),
+    );
+  }
   process.once('beforeExit', () => void target.stop());
 
   await app.listen(environment.PORT);
@@ -30,4 +41,9 @@ async function bootstrap(): Promise<void> {
   );
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  new Logger('Bootstrap').error(
+    `Could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(1);
+});
