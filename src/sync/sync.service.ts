@@ -87,6 +87,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
   private context: RunContext | null = null;
   private lastReport: SyncReport | null = null;
   private stopping = false;
+  private unknownPlayerIds = new Set<number>();
 
   constructor(
     private readonly upstream: UpstreamClient,
@@ -298,8 +299,11 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     const storedPlayers = new Map<number, Player>(
       incremental ? previous.data.players.map((p) => [p.id, p]) : [],
     );
+    // Ids the upstream had no player for wait for the next full sync, so
+    // that a refresh with nothing new stays at two requests.
+    const knownUnknown = new Set(incremental ? this.unknownPlayerIds : []);
     const missingIds = rosteredPlayerIds(teams).filter(
-      (id) => !storedPlayers.has(id),
+      (id) => !storedPlayers.has(id) && !knownUnknown.has(id),
     );
     const fetchedPlayers = await this.forEach(
       missingIds,
@@ -309,12 +313,16 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     );
     missingIds.forEach((id, index) => {
       const player = fetchedPlayers[index];
-      if (player) storedPlayers.set(id, player);
-      else
-        this.logger.warn(
-          `Player ${id} is on a roster but the upstream has no such player (404): left out`,
-        );
+      if (player) {
+        storedPlayers.set(id, player);
+        return;
+      }
+      knownUnknown.add(id);
+      this.logger.warn(
+        `Player ${id} is on a roster but the upstream has no such player (404): left out`,
+      );
     });
+    this.unknownPlayerIds = knownUnknown;
 
     const previousMatches = new Map<number, Match>(
       incremental ? previous.data.matches.map((m) => [m.id, m]) : [],

@@ -155,3 +155,36 @@ describe('refreshing a stored league', () => {
     expect(versus.body).toMatchObject({ player1: { id: newcomerId } });
   });
 });
+
+describe('a rostered player the upstream does not know', () => {
+  it('is asked for once, then left out of refreshes until the next full sync', async () => {
+    const workDir = makeWorkDir();
+    const sandbox = await startSandbox();
+    const teams = sandbox.dataset.teams as Array<{
+      name: string;
+      players: number[];
+    }>;
+    const ghostId = 999_999;
+    teams.find((team) => team.name === 'Chelsea')?.players.push(ghostId);
+    const server = await startTestApp({
+      sandbox,
+      databasePath: join(workDir, 'league.sqlite'),
+    });
+    try {
+      expect(server.firstSync?.outcome).toBe('succeeded');
+      expect(sandbox.countRequests(`/players/${ghostId}`)).toBe(1);
+      sandbox.clearRequests();
+
+      const refresh = await server.sync.sync();
+      expect(refresh).toMatchObject({ outcome: 'succeeded', requests: 2 });
+
+      const full = await server.sync.sync('full');
+      expect(full.outcome).toBe('succeeded');
+      expect(sandbox.countRequests(`/players/${ghostId}`)).toBe(1);
+    } finally {
+      await server.close();
+      await sandbox.stop();
+      removeWorkDir(workDir);
+    }
+  });
+});
