@@ -105,6 +105,12 @@ describe('ConsoleSession', () => {
     expect(nameless.playerList().startsWith('\nAndrew Karpenko\n')).toBe(true);
   });
 
+  it('ignores a byte-order mark before the first query', async () => {
+    const { stdout, stderr } = await run(session, '\uFEFFstats? "Better"\r\n');
+    expect(stdout).toBe('1 1 -3\n');
+    expect(stderr).toBe('');
+  });
+
   it('reads a query split across input chunks', async () => {
     const out = new PassThrough();
     let stdout = '';

@@ -96,8 +96,13 @@ export class ConsoleSession {
     };
 
     input.setEncoding('utf8');
+    let first = true;
     for await (const chunk of input) {
-      const lines = (pending + String(chunk)).split('\n');
+      let text = String(chunk);
+      // A byte-order mark, as some editors save it, is not part of a query.
+      if (first && text.startsWith('\uFEFF')) text = text.slice(1);
+      first = false;
+      const lines = (pending + text).split('\n');
       pending = lines.pop() ?? '';
       lines.forEach(handle);
       if (output.length >= FLUSH_AT) {

@@ -16,18 +16,23 @@ function editDistance(a: string, b: string): number {
   return previous[right.length];
 }
 
+/** Case, spacing and Unicode composition do not make names look different. */
+function foldForComparison(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /**
  * Team names close to what was asked: same letters in another case, names
  * containing the query, or names a few edits away. Best first.
  */
 export function suggestTeamNames(query: string, names: string[]): string[] {
-  const wanted = query.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+  const wanted = foldForComparison(query);
   if (wanted === '') return [];
   const tolerance = Math.max(2, Math.floor(Array.from(wanted).length / 3));
 
   return names
     .map((name) => {
-      const candidate = name.toLocaleLowerCase().replace(/\s+/g, ' ').trim();
+      const candidate = foldForComparison(name);
       const contains =
         candidate !== '' &&
         (candidate.includes(wanted) || wanted.includes(candidate));
