@@ -7,7 +7,6 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import {
   LEAGUE_DATASET,
   makeWorkDir,
@@ -16,8 +15,8 @@ import {
   startSandbox,
   startTestApp,
 } from '../test/support/test-app';
+import { launchChromium } from '../test/front/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUTPUT = join(REPOSITORY_ROOT, 'docs', 'screenshots');
 
 const PAGES = [
@@ -35,10 +34,7 @@ async function main(): Promise<void> {
     sandbox,
     databasePath: join(workDir, 'league.sqlite'),
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launchChromium();
 
   try {
     mkdirSync(OUTPUT, { recursive: true });

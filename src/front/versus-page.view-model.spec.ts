@@ -85,6 +85,23 @@ describe('versus answer', () => {
 
     expect(answer.matchesNoun).toBe('match');
   });
+
+  it('tells the same player chosen twice from two different players', () => {
+    const twice = versusAnswer(league, {
+      player1: profile(1),
+      player2: profile(1),
+      matches: league.meetings(1, 1),
+    });
+    const two = versusAnswer(league, {
+      player1: profile(1),
+      player2: profile(2),
+      matches: [],
+    });
+
+    expect(twice.samePlayer).toBe(true);
+    expect(twice.matchesPlayed).toBe(0);
+    expect(two.samePlayer).toBe(false);
+  });
 });
 
 describe('versus page', () => {

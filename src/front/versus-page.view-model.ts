@@ -27,6 +27,8 @@ export interface VersusAnswer {
   /** `match` or `matches`, to follow matchesPlayed */
   matchesNoun: string;
   matches: Fixture[];
+  /** Both pickers chose the same player, who never meets himself. */
+  samePlayer: boolean;
 }
 
 export interface VersusPage extends PageFrame {
@@ -58,6 +60,7 @@ export function versusAnswer(
     matchesPlayed: versus.matches.length,
     matchesNoun: nounFor(versus.matches.length, 'match', 'matches'),
     matches: versus.matches.map((match) => fixture(league, match)),
+    samePlayer: versus.player1.player.id === versus.player2.player.id,
   };
 }
 

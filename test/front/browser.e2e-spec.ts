@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { SandboxUpstream } from '../../src/sandbox/sandbox-upstream';
 import {
   makeWorkDir,
@@ -10,8 +10,8 @@ import {
   startTestApp,
   TestApp,
 } from '../support/test-app';
+import { launchChromium } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(REPOSITORY_ROOT, 'test-output', 'screenshots');
 
 const VIEWPORTS = [
@@ -24,6 +24,9 @@ const PAGES = [
   { name: 'stats', path: '/front/stats?team_name=Chelsea' },
   { name: 'versus', path: '/front/versus?player1_id=1&player2_id=4' },
   { name: 'goals', path: '/front/goals?player_id=1' },
+  { name: 'stats-form', path: '/front/stats' },
+  { name: 'versus-form', path: '/front/versus' },
+  { name: 'goals-form', path: '/front/goals' },
 ];
 
 /** Elements reaching past the right edge, outside scrollable table wrappers. */
@@ -47,30 +50,13 @@ describe('pages in a real browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: install it (apt-get install chromium) to run the browser tests`,
-      );
-    }
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
     workDir = makeWorkDir();
     sandbox = await startSandbox();
     server = await startTestApp({
       sandbox,
       databasePath: join(workDir, 'league.sqlite'),
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
     });
   });
 

@@ -157,6 +157,27 @@ describe('pages over the 2025-05-31 league', () => {
     expect(page.html).toMatch(/<option value="4" selected>/);
   });
 
+  it('explains a count of 0 instead of leaving it bare', async () => {
+    const himself = await get(
+      server.url,
+      `/front/versus${query({ player1_id: '1', player2_id: '1' })}`,
+    );
+    const teammates = await get(
+      server.url,
+      `/front/versus${query({ player1_id: '1', player2_id: '41' })}`,
+    );
+
+    expect(himself.status).toBe(200);
+    expect(himself.html).toContain('A player never meets himself');
+    expect(teammates.status).toBe(200);
+    expect(teammates.html).toContain(
+      '<span class="big-count__number">0</span>',
+    );
+    expect(teammates.html).toContain(
+      'They were never on opposite sides of a match.',
+    );
+  });
+
   it("lists player 1's goals with match, opponent, score and minute", async () => {
     const page = await get(server.url, '/front/goals?player_id=1');
     const minutes = [
