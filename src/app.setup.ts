@@ -17,7 +17,6 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(logging.use.bind(logging));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter(configureViews(app)));
-  app.enableShutdownHooks();
 
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs-json',

@@ -321,12 +321,16 @@ export class UpstreamClient {
     else this.breaker.succeeded(trial);
   }
 
+  /**
+   * The caller (a sync) logs the failure once with its cause, so the client
+   * only notes it at debug; the attempts become part of the message.
+   */
   private giveUp(error: UpstreamError, attempts: number): UpstreamError {
     error.attempts = attempts;
-    this.logger.warn(
-      `${error.message} (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})`,
-      LOG_CONTEXT,
-    );
+    if (attempts > 1) {
+      error.message = `${error.message} (gave up after ${attempts} attempts)`;
+    }
+    this.logger.debug?.(error.message, LOG_CONTEXT);
     return error;
   }
 
