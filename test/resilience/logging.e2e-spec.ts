@@ -95,12 +95,19 @@ describe('what the service logs', () => {
           context: 'SyncService',
           message: expect.stringMatching(
             new RegExp(
-              `^Sync #${failed.runId} \\(full\\) failed after \\d+ ms and \\d+ requests; the stored data stays as it was: GET /teams: HTTP 500 Internal Server Error$`,
+              `^Sync #${failed.runId} \\(full\\) failed after \\d+ ms and \\d+ requests; the stored data stays as it was: GET /teams: HTTP 500 Internal Server Error \\(gave up after \\d+ attempts\\)$`,
             ),
           ) as string,
           timestamp: expect.any(String) as string,
         },
       ]);
+      // The failure is the sync's line alone; the client does not repeat it.
+      expect(
+        entries(logs).filter(
+          (entry) =>
+            entry.context === 'UpstreamClient' && entry.level === 'warn',
+        ),
+      ).toEqual([]);
     });
 
     it('logs each request once with method, path, status and time', async () => {
