@@ -7,6 +7,7 @@ import { GoalsModule } from './goals/goals.module';
 import { LeagueModule } from './league/league.module';
 import { StatsModule } from './stats/stats.module';
 import { SyncModule } from './sync/sync.module';
+import { SYNC_SOURCE } from './sync/sync-source';
 import { UpstreamModule } from './upstream/upstream.module';
 import { UpstreamClient } from './upstream/upstream.client';
 import {
@@ -14,6 +15,22 @@ import {
   upstreamOptionsFromEnvironment,
 } from './upstream/upstream.options';
 import { VersusModule } from './versus/versus.module';
+
+/** The upstream client, its options and the source name, for every module. */
+function withSyncSource(
+  upstream: DynamicModule,
+  source: string,
+): DynamicModule {
+  return {
+    ...upstream,
+    global: true,
+    providers: [
+      ...(upstream.providers ?? []),
+      { provide: SYNC_SOURCE, useValue: source },
+    ],
+    exports: [UpstreamClient, UPSTREAM_OPTIONS, SYNC_SOURCE],
+  };
+}
 
 /**
  * The providers both entry points share: settings, storage, the upstream
@@ -31,13 +48,12 @@ export class CoreModule {
         ConfigModule.forRoot(environment),
         DatabaseModule,
         LeagueModule,
-        {
-          ...UpstreamModule.register(
+        withSyncSource(
+          UpstreamModule.register(
             upstreamOptionsFromEnvironment(environment, target.overrides),
           ),
-          global: true,
-          exports: [UpstreamClient, UPSTREAM_OPTIONS],
-        },
+          target.source ?? environment.LKSH_API_URL.replace(/\/+$/, ''),
+        ),
         SyncModule,
         StatsModule,
         VersusModule,

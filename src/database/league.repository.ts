@@ -19,6 +19,13 @@ export interface StoredLeague {
   contentHash: string;
   syncedAt: Date;
   modifiedAt: Date;
+  provenance: LeagueProvenance;
+}
+
+/** Where the stored league came from, and when it was last fetched whole. */
+export interface LeagueProvenance {
+  source: string | null;
+  fullSyncedAt: Date | null;
 }
 
 export interface RunCounts {
@@ -31,9 +38,10 @@ export interface RunCounts {
 export class LeagueRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async startRun(kind: SyncKind): Promise<SyncRunEntity> {
+  async startRun(kind: SyncKind, source: string): Promise<SyncRunEntity> {
     const run = this.dataSource.getRepository(SyncRunEntity).create({
       kind,
+      source,
       outcome: 'running',
       startedAt: new Date(),
       finishedAt: null,
@@ -138,14 +146,28 @@ export class LeagueRepository {
 
   /** The league as the last successful sync stored it; null before any. */
   async loadLeague(): Promise<StoredLeague | null> {
-    const runs = this.dataSource.getRepository(SyncRunEntity);
+    // One read transaction: a sync committing meanwhile is seen whole or not at all.
+    return this.dataSource.transaction((manager) => this.readLeague(manager));
+  }
+
+  private async readLeague(
+    manager: EntityManager,
+  ): Promise<StoredLeague | null> {
+    const runs = manager.getRepository(SyncRunEntity);
     const last = await runs.findOne({
       where: { outcome: 'succeeded' },
       order: { id: 'DESC' },
     });
     if (!last?.finishedAt || !last.contentHash) return null;
+    const lastFull = await runs.findOne({
+      where: {
+        outcome: 'succeeded',
+        kind: 'full',
+        source: last.source ?? undefined,
+      },
+      order: { id: 'DESC' },
+    });
 
-    const manager = this.dataSource.manager;
     const [teams, players, roster, matches, goals] = await Promise.all([
       manager.find(TeamEntity, { order: { id: 'ASC' } }),
       manager.find(PlayerEntity, { order: { id: 'ASC' } }),
@@ -193,7 +215,11 @@ export class LeagueRepository {
       },
       contentHash: last.contentHash,
       syncedAt: last.finishedAt,
-      modifiedAt: await this.modifiedAt(last),
+      modifiedAt: await this.modifiedAt(manager, last),
+      provenance: {
+        source: last.source,
+        fullSyncedAt: lastFull?.finishedAt ?? null,
+      },
     };
   }
 
@@ -225,15 +251,18 @@ export class LeagueRepository {
   }
 
   /** When this content was first stored: the oldest success of the latest streak. */
-  private async modifiedAt(last: SyncRunEntity): Promise<Date> {
-    const earlierChange = await this.dataSource
+  private async modifiedAt(
+    manager: EntityManager,
+    last: SyncRunEntity,
+  ): Promise<Date> {
+    const earlierChange = await manager
       .getRepository(SyncRunEntity)
       .createQueryBuilder('run')
       .where('run.outcome = :outcome', { outcome: 'succeeded' })
       .andWhere('run.content_hash != :hash', { hash: last.contentHash })
       .orderBy('run.id', 'DESC')
       .getOne();
-    const firstOfStreak = await this.dataSource
+    const firstOfStreak = await manager
       .getRepository(SyncRunEntity)
       .createQueryBuilder('run')
       .where('run.outcome = :outcome', { outcome: 'succeeded' })

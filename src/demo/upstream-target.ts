@@ -10,20 +10,25 @@ export interface UpstreamTarget {
   /** True when the bundled sandbox serves the demo data. */
   demo: boolean;
   overrides: Partial<UpstreamClientOptions>;
+  /**
+   * What the data comes from, recorded with every sync so that data of two
+   * sources never mixes; LKSH_API_URL when not given.
+   */
+  source?: string;
   stop(): Promise<void>;
 }
 
 /**
- * With LKSH_TOKEN set, the real upstream. Without it, the bundled sandbox
- * upstream on loopback serving the demo dataset, so the product runs out of
- * the box with no network and no token.
+ * With LKSH_TOKEN or LKSH_API_URL set, that upstream. With neither, the
+ * bundled sandbox upstream on loopback serving the demo dataset, so the
+ * product runs out of the box with no network and no token.
  */
 export async function resolveUpstreamTarget(
   environment: Environment,
   logger: LoggerService,
   explicitSettings: Record<string, string | undefined> = process.env,
 ): Promise<UpstreamTarget> {
-  if (environment.LKSH_TOKEN) {
+  if (environment.LKSH_TOKEN || explicitSettings.LKSH_API_URL) {
     return { demo: false, overrides: {}, stop: () => Promise.resolve() };
   }
 
@@ -31,7 +36,7 @@ export async function resolveUpstreamTarget(
   const dataset = resolve(environment.DEMO_DATASET);
   const sandbox = await SandboxUpstream.start({ dataset, tokens: [token] });
   logger.warn(
-    `No LKSH_TOKEN set: using the bundled demo data (${dataset}), served by the sandbox upstream at ${sandbox.url}. Set LKSH_TOKEN to mirror the real upstream.`,
+    `No LKSH_TOKEN or LKSH_API_URL set: using the bundled demo data (${dataset}), served by the sandbox upstream at ${sandbox.url}. Set LKSH_TOKEN to mirror the real upstream.`,
     'Demo',
   );
   // The sandbox is ours and local: no need to pace it unless asked to.
@@ -41,6 +46,7 @@ export async function resolveUpstreamTarget(
   return {
     demo: true,
     overrides: { baseUrl: sandbox.url, token, ...pacing },
+    source: `demo:${dataset}`,
     stop: () => sandbox.stop(),
   };
 }

@@ -4,7 +4,10 @@ import {
   OnModuleInit,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { LeagueRepository } from '../database/league.repository';
+import {
+  LeagueProvenance,
+  LeagueRepository,
+} from '../database/league.repository';
 import { LeagueSnapshot } from './league-snapshot';
 
 /** Seconds a client should wait before asking again while no data is stored. */
@@ -28,6 +31,7 @@ export class DataNotReadyException extends ServiceUnavailableException {
 export class LeagueService implements OnModuleInit {
   private readonly logger = new Logger(LeagueService.name);
   private snapshot: LeagueSnapshot | null = null;
+  private origin: LeagueProvenance = { source: null, fullSyncedAt: null };
 
   constructor(private readonly repository: LeagueRepository) {}
 
@@ -46,8 +50,14 @@ export class LeagueService implements OnModuleInit {
     return this.snapshot;
   }
 
-  replace(snapshot: LeagueSnapshot): void {
+  /** Where the current snapshot came from; decides the next sync's kind. */
+  get provenance(): LeagueProvenance {
+    return this.origin;
+  }
+
+  replace(snapshot: LeagueSnapshot, provenance?: LeagueProvenance): void {
     this.snapshot = snapshot;
+    if (provenance) this.origin = provenance;
   }
 
   /** Loads the last stored league; false when nothing is stored yet. */
@@ -63,6 +73,7 @@ export class LeagueService implements OnModuleInit {
       { syncedAt: stored.syncedAt, modifiedAt: stored.modifiedAt },
       stored.contentHash,
     );
+    this.origin = stored.provenance;
     this.logger.log(
       `Loaded stored league synced at ${stored.syncedAt.toISOString()}: ` +
         `${stored.data.teams.length} teams, ${this.snapshot.playerCount} players, ` +

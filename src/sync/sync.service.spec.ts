@@ -1,3 +1,5 @@
+import { Environment } from '../config/environment';
+import { LeagueSnapshot } from '../league/league-snapshot';
 import { Logger } from '@nestjs/common';
 import { LeagueRepository } from '../database/league.repository';
 import { SyncRunEntity } from '../database/entities/sync-run.entity';
@@ -37,8 +39,24 @@ function setUp(getTeams: () => Promise<Team[]>) {
     repository as unknown as LeagueRepository,
     league,
     { concurrency: 2 } as UpstreamClientOptions,
+    'http://upstream.test',
+    { SYNC_FULL_CRON: '0 */6 * * *' } as Environment,
   );
   return { service, repository, upstream, league };
+}
+
+function storeLeague(
+  league: LeagueService,
+  provenance: { source: string | null; fullSyncedAt: Date | null },
+): void {
+  const now = new Date();
+  league.replace(
+    new LeagueSnapshot(
+      { teams: TEAMS, players: [], matches: [], goals: [] },
+      { syncedAt: now, modifiedAt: now },
+    ),
+    provenance,
+  );
 }
 
 describe('SyncService', () => {
@@ -57,6 +75,59 @@ describe('SyncService', () => {
     expect(second).toBe(first);
     expect(first.outcome).toBe('succeeded');
     expect(repository.startRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs a full sync asked for during a refresh right after that refresh', async () => {
+    const { service, repository, league } = setUp(() => Promise.resolve(TEAMS));
+    storeLeague(league, {
+      source: 'http://upstream.test',
+      fullSyncedAt: new Date(),
+    });
+
+    const [refresh, full] = await Promise.all([
+      service.sync('auto'),
+      service.sync('full'),
+    ]);
+
+    expect(refresh.kind).toBe('incremental');
+    expect(full.kind).toBe('full');
+    expect(repository.startRun).toHaveBeenCalledTimes(2);
+  });
+
+  it('syncs fully instead of merging into data from another source', async () => {
+    const { service, league } = setUp(() => Promise.resolve(TEAMS));
+    storeLeague(league, {
+      source: 'demo:/datasets/example',
+      fullSyncedAt: new Date(),
+    });
+
+    await expect(service.sync('incremental')).resolves.toMatchObject({
+      kind: 'full',
+    });
+  });
+
+  it('makes an automatic refresh full once a full-refresh period has passed', async () => {
+    const { service, league } = setUp(() => Promise.resolve(TEAMS));
+    storeLeague(league, {
+      source: 'http://upstream.test',
+      fullSyncedAt: new Date(Date.now() - 7 * 3600_000),
+    });
+
+    await expect(service.sync('auto')).resolves.toMatchObject({
+      kind: 'full',
+    });
+  });
+
+  it('keeps an automatic refresh incremental while a recent full sync stands', async () => {
+    const { service, league } = setUp(() => Promise.resolve(TEAMS));
+    storeLeague(league, {
+      source: 'http://upstream.test',
+      fullSyncedAt: new Date(Date.now() - 3600_000),
+    });
+
+    await expect(service.sync('auto')).resolves.toMatchObject({
+      kind: 'incremental',
+    });
   });
 
   it('abandons a sync stuck on the upstream at once, storing nothing and recording the run', async () => {

@@ -1,3 +1,4 @@
+import { CronTime } from 'cron';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -10,7 +11,9 @@ import { SyncKind, SyncRunEntity } from '../database/entities/sync-run.entity';
 import { hashLeagueData, LeagueSnapshot } from '../league/league-snapshot';
 import { LeagueService } from '../league/league.service';
 import { Goal, LeagueData, Match, Player } from '../league/league.types';
+import { Environment } from '../config/environment';
 import { UpstreamClient } from '../upstream/upstream.client';
+import { SYNC_SOURCE } from './sync-source';
 import { UpstreamError } from '../upstream/upstream.errors';
 import {
   UPSTREAM_OPTIONS,
@@ -88,6 +91,9 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
   private lastReport: SyncReport | null = null;
   private stopping = false;
   private unknownPlayerIds = new Set<number>();
+  private runningKind: SyncKind | null = null;
+  private queuedFull: Promise<SyncReport> | null = null;
+  private readonly fullRefreshPeriodMs: number;
 
   constructor(
     private readonly upstream: UpstreamClient,
@@ -95,7 +101,11 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     private readonly league: LeagueService,
     @Inject(UPSTREAM_OPTIONS)
     private readonly upstreamOptions: UpstreamClientOptions,
-  ) {}
+    @Inject(SYNC_SOURCE) private readonly source: string,
+    environment: Environment,
+  ) {
+    this.fullRefreshPeriodMs = cronPeriodMs(environment.SYNC_FULL_CRON);
+  }
 
   async onModuleInit(): Promise<void> {
     const abandoned = await this.repository.abandonUnfinishedRuns();
@@ -119,13 +129,8 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     request: SyncRequest = 'auto',
     onProgress?: (progress: SyncProgress) => void,
   ): Promise<SyncReport> {
-    if (this.running) return this.running;
-    const kind: SyncKind =
-      request === 'auto'
-        ? this.league.current
-          ? 'incremental'
-          : 'full'
-        : request;
+    if (this.running) return this.join(request, onProgress);
+    const kind = this.chooseKind(request);
     if (this.stopping) {
       return Promise.resolve({
         runId: null,
@@ -139,11 +144,49 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     }
     const context = new RunContext(onProgress);
     this.context = context;
+    this.runningKind = kind;
     this.running = this.execute(kind, context).finally(() => {
       this.running = null;
       this.context = null;
+      this.runningKind = null;
     });
     return this.running;
+  }
+
+  /**
+   * A refresh joins the running sync. A full sync asked for while a refresh
+   * runs is not dropped: it starts as soon as that refresh ends.
+   */
+  private join(
+    request: SyncRequest,
+    onProgress?: (progress: SyncProgress) => void,
+  ): Promise<SyncReport> {
+    const running = this.running as Promise<SyncReport>;
+    if (request !== 'full' || this.runningKind === 'full') return running;
+    this.queuedFull ??= running.then(() => {
+      this.queuedFull = null;
+      return this.sync('full', onProgress);
+    });
+    return this.queuedFull;
+  }
+
+  /**
+   * Full when asked, when nothing is stored, when the stored data came from
+   * another source (it must not be merged into), or, for 'auto', when a full
+   * refresh is due by SYNC_FULL_CRON; otherwise incremental.
+   */
+  private chooseKind(request: SyncRequest): SyncKind {
+    const { source, fullSyncedAt } = this.league.provenance;
+    if (request === 'full' || !this.league.current) return 'full';
+    if (source !== this.source) return 'full';
+    if (request === 'auto' && this.fullRefreshDue(fullSyncedAt)) return 'full';
+    return 'incremental';
+  }
+
+  /** True when more than one SYNC_FULL_CRON period has passed since a full sync. */
+  private fullRefreshDue(fullSyncedAt: Date | null): boolean {
+    if (!fullSyncedAt) return true;
+    return Date.now() - fullSyncedAt.getTime() >= this.fullRefreshPeriodMs;
   }
 
   /**
@@ -172,7 +215,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     const requests = () => this.upstream.requestCount - requestsBefore;
     let run: SyncRunEntity;
     try {
-      run = await this.repository.startRun(kind);
+      run = await this.repository.startRun(kind, this.source);
     } catch (error) {
       const message = `could not record the start of the sync: ${describeError(error)}`;
       this.logger.error(`Sync (${kind}) not started: ${message}`);
@@ -209,6 +252,11 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
         changes === 0 && previous ? previous.times.modifiedAt : syncedAt;
       this.league.replace(
         new LeagueSnapshot(data, { syncedAt, modifiedAt }, contentHash),
+        {
+          source: this.source,
+          fullSyncedAt:
+            kind === 'full' ? syncedAt : this.league.provenance.fullSyncedAt,
+        },
       );
 
       const report: SyncReport = {
@@ -389,4 +437,11 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The time between two consecutive firings of a cron expression. */
+function cronPeriodMs(expression: string): number {
+  const next = new CronTime(expression).sendAt(2);
+  const [first, second] = Array.isArray(next) ? next : [next, next];
+  return second.toMillis() - first.toMillis();
 }

@@ -116,6 +116,21 @@ describe('the console program (node dist/cli.js)', () => {
     });
   });
 
+  it('replaces, never merges, data stored from another source', async () => {
+    const demo = (dataset: string) => ({
+      DEMO_DATASET: dataset,
+      DATABASE_PATH: join(workDir, 'shared.sqlite'),
+      LOG_DIR: '',
+    });
+    const example = await runCli(demo(EXAMPLE_DATASET), 'stats? "Better"\n');
+    expect(example.stdout).toContain('Danya Golov\n');
+
+    const league = await runCli(demo(LEAGUE_DATASET), 'stats? "Better"\n');
+    expect(league.stdout.split('\n')).toHaveLength(433 + 2);
+    expect(league.stdout).not.toContain('Danya Golov');
+    expect(league.stdout.endsWith('0 0 0\n')).toBe(true);
+  });
+
   it('exits non-zero with a message when the upstream is down and nothing is stored', async () => {
     const sandbox = await startSandbox(LEAGUE_DATASET, { outage: 'http500' });
     try {

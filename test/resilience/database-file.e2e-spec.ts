@@ -61,8 +61,11 @@ describe('a missing or broken database file at start', () => {
   }
 
   function asideCopies(folder: string, name: string): string[] {
-    return readdirSync(folder).filter((file) =>
-      file.startsWith(`${name}.corrupt-`),
+    // The write-ahead log and shared-memory files travel with their database.
+    return readdirSync(folder).filter(
+      (file) =>
+        file.startsWith(`${name}.corrupt-`) &&
+        !/-(wal|shm|journal)$/.test(file),
     );
   }
 

@@ -48,4 +48,8 @@ export class SyncRunEntity {
 
   @Column('text', { nullable: true })
   error: string | null;
+
+  /** The upstream synced from: its base URL, or the demo dataset. */
+  @Column('text', { nullable: true })
+  source: string | null;
 }
