@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { constants as osConstants } from 'node:os';
 import { CliModule } from './cli.module';
 import { createAppLogger } from './common/logging/app-logger';
+import { EnvironmentError } from './config/environment';
 import { loadEnvironmentOrExit } from './config/load-environment';
 import { ConsoleSession } from './console/console-session';
 import { resolveUpstreamTarget } from './demo/upstream-target';
@@ -111,6 +112,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof EnvironmentError) {
+      process.stderr.write(`lksh-stats: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(
       `lksh-stats: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );

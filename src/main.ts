@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { createAppLogger } from './common/logging/app-logger';
+import { EnvironmentError } from './config/environment';
 import { loadEnvironmentOrExit } from './config/load-environment';
 import { resolveUpstreamTarget } from './demo/upstream-target';
 
@@ -20,7 +21,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(environment, target),
-    { logger, bufferLogs: true },
+    { logger },
   );
   // Before configureApp: these signals then end with exit code 0 (Nest's
   // default re-raises the signal once closed), after the hooks have run.
@@ -37,13 +38,18 @@ async function bootstrap(): Promise<void> {
 
   await app.listen(environment.PORT);
   new Logger('Bootstrap').log(
-    `Serving on ${await app.getUrl()} (API docs at /docs, pages at /front)`,
+    `Serving on port ${environment.PORT}, all interfaces: http://localhost:${environment.PORT}/front (API docs at /docs)`,
   );
 }
 
 bootstrap().catch((error: unknown) => {
-  new Logger('Bootstrap').error(
-    `Could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  // Straight to stderr: the process exits at once, before any log transport
+  // could flush, and a port already in use must not end in silence.
+  const detail =
+    error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const badSetting = error instanceof EnvironmentError;
+  process.stderr.write(
+    `lksh-stats: could not start: ${badSetting ? error.message : detail}\n`,
+    () => process.exit(badSetting ? 2 : 1),
   );
-  process.exit(1);
 });

@@ -46,7 +46,14 @@ function IsCronExpression(): PropertyDecorator {
  * Validated once at start; a bad value stops the program naming the variable.
  */
 export class Environment {
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @IsUrl(
+    {
+      require_tld: false,
+      require_protocol: true,
+      protocols: ['http', 'https'],
+    },
+    { message: 'LKSH_API_URL must be an http or https URL' },
+  )
   LKSH_API_URL = 'https://lksh-enter.ru';
 
   /** Absent: the bundled sandbox upstream serves the demo data. */
@@ -131,13 +138,17 @@ export class Environment {
 
 export class EnvironmentError extends Error {}
 
+/** Settings whose empty value means "none" rather than "the default". */
+const EMPTY_MEANS_NONE = new Set(['LOG_DIR']);
+
 /** Reads, converts and validates the settings; throws naming every bad one. */
 export function loadEnvironment(
   source: Record<string, string | undefined> = process.env,
 ): Environment {
   const present = Object.fromEntries(
     Object.entries(source).filter(
-      ([, value]) => value !== undefined && value !== '',
+      ([key, value]) =>
+        value !== undefined && (value !== '' || EMPTY_MEANS_NONE.has(key)),
     ),
   );
   const environment = plainToInstance(Environment, present, {

@@ -8,9 +8,6 @@ import { SyncProgress, SyncReport, SyncService } from '../sync/sync.service';
 import { VersusService } from '../versus/versus.service';
 import { ConsoleQuery, parseConsoleQuery } from './console-query';
 
-/** Output is flushed in blocks of about this many characters. */
-const FLUSH_AT = 64 * 1024;
-
 /**
  * The console program's work: bring the data up to date, print the players,
  * answer stats? and versus? queries line by line until EOF.
@@ -36,12 +33,12 @@ export class ConsoleSession {
     if (report.outcome === 'succeeded') return true;
     if (!snapshot) {
       stderr.write(
-        `lksh-stats: no data: the upstream could not be reached (${report.error}) and nothing is stored yet\n`,
+        `lksh-stats: no data: the sync failed (${report.error}) and nothing is stored yet\n`,
       );
       return false;
     }
     stderr.write(
-      `lksh-stats: the upstream could not be reached (${report.error}); answering from the data synced at ${snapshot.times.syncedAt.toISOString()}\n`,
+      `lksh-stats: the sync failed (${report.error}); answering from the data synced at ${snapshot.times.syncedAt.toISOString()}\n`,
     );
     return true;
   }
@@ -105,10 +102,10 @@ export class ConsoleSession {
       const lines = (pending + text).split('\n');
       pending = lines.pop() ?? '';
       lines.forEach(handle);
-      if (output.length >= FLUSH_AT) {
-        await write(out, output);
-        output = '';
-      }
+      // Answer what has arrived: someone typing sees each answer at once,
+      // while piped input still gets its answers in large blocks.
+      await write(out, output);
+      output = '';
     }
     if (pending !== '') handle(pending);
     await write(out, output);

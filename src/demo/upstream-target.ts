@@ -1,7 +1,8 @@
 import { LoggerService } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { Environment } from '../config/environment';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Environment, EnvironmentError } from '../config/environment';
 import { SandboxUpstream } from '../sandbox/sandbox-upstream';
 import { UpstreamClientOptions } from '../upstream/upstream.options';
 
@@ -34,6 +35,11 @@ export async function resolveUpstreamTarget(
 
   const token = randomBytes(32).toString('hex');
   const dataset = resolve(environment.DEMO_DATASET);
+  if (!existsSync(join(dataset, 'teams.json'))) {
+    throw new EnvironmentError(
+      `DEMO_DATASET=${JSON.stringify(environment.DEMO_DATASET)}: no dataset there (a folder with teams.json, players.json, matches.json and goals.json)`,
+    );
+  }
   const sandbox = await SandboxUpstream.start({ dataset, tokens: [token] });
   logger.warn(
     `No LKSH_TOKEN or LKSH_API_URL set: using the bundled demo data (${dataset}), served by the sandbox upstream at ${sandbox.url}. Set LKSH_TOKEN to mirror the real upstream.`,

@@ -124,6 +124,6 @@ describe('upstream down at a restart', () => {
       expect.stringMatching(/^\d+$/) as string,
       '',
     ]);
-    expect(offline.stderr).toMatch(/could not be reached.*answering from/);
+    expect(offline.stderr).toMatch(/the sync failed.*answering from/);
   });
 });

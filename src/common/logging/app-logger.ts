@@ -15,6 +15,7 @@ const BOOTSTRAP_CONTEXTS = new Set([
   'InstanceLoader',
   'RoutesResolver',
   'RouterExplorer',
+  'NestFactory',
 ]);
 const BOOTSTRAP_LEVEL = 'verbose';
 
