@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { createAppLogger } from './common/logging/app-logger';
@@ -37,8 +38,9 @@ async function bootstrap(): Promise<void> {
   process.once('beforeExit', () => void target.stop());
 
   await app.listen(environment.PORT);
+  const { port } = app.getHttpServer().address() as AddressInfo;
   new Logger('Bootstrap').log(
-    `Serving on port ${environment.PORT}, all interfaces: http://localhost:${environment.PORT}/front (API docs at /docs)`,
+    `Serving on http://localhost:${port} on all interfaces (pages at /front, API docs at /docs)`,
   );
 }
 
