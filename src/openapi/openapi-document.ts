@@ -26,16 +26,22 @@ function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
 /**
  * The swagger plugin lists a string-literal union in the order the type
  * checker happens to hold it, which differs between `nest build` and ts-jest.
+ * It also calls every TypeScript `number` a `number`, while every number
+ * this API sends is whole (ids, counts, scores, minutes, seconds): the
+ * document says `integer`, so generated clients get integer types, and the
+ * contract tests reject any fraction that would ever be sent.
  */
-function withSortedEnums(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withSortedEnums);
+function normalizeSchemas(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(normalizeSchemas);
   if (typeof node !== 'object' || node === null) return node;
   return Object.fromEntries(
     Object.entries(node).map(([key, value]) => [
       key,
       key === 'enum' && Array.isArray(value)
         ? [...(value as unknown[])].sort((a, b) => byText(String(a), String(b)))
-        : withSortedEnums(value),
+        : key === 'type' && value === 'number'
+          ? 'integer'
+          : normalizeSchemas(value),
     ]),
   );
 }
@@ -57,7 +63,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (_controller, method) => method,
   });
   const schemas = document.components?.schemas;
-  return withSortedEnums({
+  return normalizeSchemas({
     ...document,
     paths: sortedByKey(document.paths),
     components: {
