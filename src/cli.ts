@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { constants as osConstants } from 'node:os';
 import { CliModule } from './cli.module';
 import { createAppLogger } from './common/logging/app-logger';
+import { describeErrorWithStack } from './common/describe-error';
 import { EnvironmentError } from './config/environment';
 import { loadEnvironmentOrExit } from './config/load-environment';
 import { ConsoleSession } from './console/console-session';
@@ -117,9 +118,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(
-      `lksh-stats: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`lksh-stats: ${describeErrorWithStack(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { createAppLogger } from './common/logging/app-logger';
+import { describeErrorWithStack } from './common/describe-error';
 import { EnvironmentError } from './config/environment';
 import { loadEnvironmentOrExit } from './config/load-environment';
 import { resolveUpstreamTarget } from './demo/upstream-target';
@@ -47,8 +48,7 @@ async function bootstrap(): Promise<void> {
 bootstrap().catch((error: unknown) => {
   // Straight to stderr: the process exits at once, before any log transport
   // could flush, and a port already in use must not end in silence.
-  const detail =
-    error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const detail = describeErrorWithStack(error);
   const badSetting = error instanceof EnvironmentError;
   process.stderr.write(
     `lksh-stats: could not start: ${badSetting ? error.message : detail}\n`,

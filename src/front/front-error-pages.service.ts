@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { describeErrorWithStack } from '../common/describe-error';
 import type { Request, Response } from 'express';
 import { ErrorBodyDto } from '../common/http/error-body.dto';
 import { ErrorPageRenderer } from '../common/http/http-exception.filter';
@@ -46,7 +47,7 @@ export class FrontErrorPages {
     error: unknown,
   ): void {
     this.logger.error(
-      `Could not render the error page for ${body.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `Could not render the error page for ${body.path}: ${describeErrorWithStack(error)}`,
     );
     if (response.headersSent) return;
     response

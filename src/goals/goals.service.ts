@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ScorerNotFoundException } from '../common/http/not-found.exceptions';
 import { Goal } from '../league/league.types';
 import { LeagueService } from '../league/league.service';
 
@@ -11,9 +12,7 @@ export class GoalsService {
   ofPlayer(playerId: number): readonly Goal[] {
     const league = this.league.require();
     if (!league.player(playerId) && !league.isScorer(playerId)) {
-      throw new NotFoundException(
-        `player_id: no player or scorer has id ${playerId}`,
-      );
+      throw new ScorerNotFoundException('player_id', playerId);
     }
     return league.goalsOf(playerId);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { describeError } from '../common/describe-error';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { Environment } from '../config/environment';
 import { LeagueRepository } from '../database/league.repository';
@@ -15,10 +16,6 @@ import {
 } from './dto/health-report.dto';
 
 type Indicator<Key extends string, Details> = Record<Key, Details>;
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function toRunDto(run: SyncRunEntity): SyncRunDto {
   return {

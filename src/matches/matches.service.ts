@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, pageOf, PageQueryDto } from '../common/dto/page.dto';
 import { LeagueService } from '../league/league.service';
 import { Match, Team } from '../league/league.types';
-import { TeamIdNotFoundException } from '../teams/teams.service';
+import { TeamIdNotFoundException } from '../common/http/not-found.exceptions';
 
 /** A match with the teams it names; undefined for one the upstream does not list. */
 export interface MatchWithTeams {

@@ -11,6 +11,7 @@ import { SyncKind, SyncRunEntity } from '../database/entities/sync-run.entity';
 import { hashLeagueData, LeagueSnapshot } from '../league/league-snapshot';
 import { LeagueService } from '../league/league.service';
 import { Goal, LeagueData, Match, Player } from '../league/league.types';
+import { describeError } from '../common/describe-error';
 import { Environment } from '../config/environment';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { SYNC_SOURCE } from './sync-source';
@@ -433,10 +434,6 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     if (failure) throw failure.reason;
     return results;
   }
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The time between two consecutive firings of a cron expression. */

@@ -1,4 +1,5 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { TeamIdNotFoundException } from '../common/http/not-found.exceptions';
 import { TeamStats } from '../league/league-snapshot';
 import { LeagueService } from '../league/league.service';
 import { Match, Player, Team } from '../league/league.types';
@@ -16,12 +17,6 @@ export interface TeamProfile {
   stats: TeamStats;
   roster: Player[];
   matches: TeamMatch[];
-}
-
-export class TeamIdNotFoundException extends NotFoundException {
-  constructor(parameter: string, id: number) {
-    super(`${parameter}: no team has id ${id}`);
-  }
 }
 
 /** Teams with their statistics, rosters and matches. */

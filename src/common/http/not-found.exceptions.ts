@@ -16,6 +16,18 @@ export class TeamNotFoundException extends NotFoundWithSuggestionsException {
   }
 }
 
+export class TeamIdNotFoundException extends NotFoundException {
+  constructor(parameter: string, id: number) {
+    super(`${parameter}: no team has id ${id}`);
+  }
+}
+
+export class ScorerNotFoundException extends NotFoundException {
+  constructor(parameter: string, id: number) {
+    super(`${parameter}: no player or scorer has id ${id}`);
+  }
+}
+
 export class PlayerNotFoundException extends NotFoundException {
   constructor(parameter: string, id: number) {
     super(`${parameter}: no player has id ${id}`);
