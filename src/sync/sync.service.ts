@@ -109,7 +109,16 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    const abandoned = await this.repository.abandonUnfinishedRuns();
+    // Bookkeeping only: a database busy with another process must not stop
+    // the service from answering.
+    const abandoned = await this.repository
+      .abandonUnfinishedRuns()
+      .catch((error: unknown) => {
+        this.logger.warn(
+          `Could not record unfinished sync runs as abandoned: ${describeError(error)}`,
+        );
+        return 0;
+      });
     if (abandoned > 0) {
       this.logger.warn(
         `${abandoned} sync run(s) were cut off by a stop of the service: recorded as abandoned`,
