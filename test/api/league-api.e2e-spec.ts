@@ -1,33 +1,18 @@
 import request from 'supertest';
-import { join } from 'node:path';
 import { SandboxUpstream } from '../../src/sandbox/sandbox-upstream';
-import {
-  makeWorkDir,
-  removeWorkDir,
-  startSandbox,
-  startTestApp,
-  TestApp,
-} from '../support/test-app';
+import { LeagueServer, startLeagueServer, TestApp } from '../support/test-app';
 
 describe('REST API over the 2025-05-31 league', () => {
-  let workDir: string;
+  let league: LeagueServer;
   let sandbox: SandboxUpstream;
   let server: TestApp;
 
   beforeAll(async () => {
-    workDir = makeWorkDir();
-    sandbox = await startSandbox();
-    server = await startTestApp({
-      sandbox,
-      databasePath: join(workDir, 'league.sqlite'),
-    });
+    league = await startLeagueServer();
+    ({ sandbox, server } = league);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await sandbox?.stop();
-    removeWorkDir(workDir);
-  });
+  afterAll(() => league?.stop());
 
   it('synced the whole league with the minimum number of requests', () => {
     expect(server.firstSync).toMatchObject({
@@ -230,11 +215,8 @@ describe('REST API over the 2025-05-31 league', () => {
 
 describe('REST API before any data is stored', () => {
   it('answers 503 with Retry-After while the upstream is down', async () => {
-    const workDir = makeWorkDir();
-    const sandbox = await startSandbox(undefined, { outage: 'http500' });
-    const server = await startTestApp({
-      sandbox,
-      databasePath: join(workDir, 'league.sqlite'),
+    const { server, stop } = await startLeagueServer({
+      faults: { outage: 'http500' },
       settings: { UPSTREAM_MAX_RETRIES: '0' },
       waitForFirstSync: false,
     });
@@ -249,23 +231,15 @@ describe('REST API before any data is stored', () => {
         error: 'Service Unavailable',
       });
     } finally {
-      await server.close();
-      await sandbox.stop();
-      removeWorkDir(workDir);
+      await stop();
     }
   });
 });
 
 describe('sync against a rate-limiting upstream', () => {
   it('stores the whole league although a third of requests get 429', async () => {
-    const workDir = makeWorkDir();
-    const sandbox = await startSandbox(undefined, {
-      rateLimitRatio: 1 / 3,
-      retryAfterSeconds: null,
-    });
-    const server = await startTestApp({
-      sandbox,
-      databasePath: join(workDir, 'league.sqlite'),
+    const { sandbox, server, stop } = await startLeagueServer({
+      faults: { rateLimitRatio: 1 / 3, retryAfterSeconds: null },
       settings: { UPSTREAM_MAX_RETRIES: '8' },
       // The sandbox throttles at any rate; let pacing recover quickly.
       upstream: { rateRecoveryIntervalMs: 100 },
@@ -285,9 +259,7 @@ describe('sync against a rate-limiting upstream', () => {
         goal_difference: 20,
       });
     } finally {
-      await server.close();
-      await sandbox.stop();
-      removeWorkDir(workDir);
+      await stop();
     }
   });
 });

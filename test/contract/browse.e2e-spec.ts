@@ -1,16 +1,10 @@
-import { join } from 'node:path';
 import request from 'supertest';
 import { compareCodePoints } from '../../src/league/display-name';
-import {
-  loadSandboxDataset,
-  SandboxUpstream,
-} from '../../src/sandbox/sandbox-upstream';
+import { loadSandboxDataset } from '../../src/sandbox/sandbox-upstream';
 import {
   LEAGUE_DATASET,
-  makeWorkDir,
-  removeWorkDir,
-  startSandbox,
-  startTestApp,
+  LeagueServer,
+  startLeagueServer,
   TestApp,
 } from '../support/test-app';
 
@@ -60,8 +54,7 @@ const PLAYER_COUNT = 433 + 2;
 const points = (row: TeamRow) => row.wins * 3 + row.draws;
 
 describe('browsing teams, players and matches', () => {
-  let workDir: string;
-  let sandbox: SandboxUpstream;
+  let league: LeagueServer;
   let server: TestApp;
 
   const get = (path: string, query: Record<string, string | number> = {}) =>
@@ -84,19 +77,11 @@ describe('browsing teams, players and matches', () => {
   }
 
   beforeAll(async () => {
-    workDir = makeWorkDir();
-    sandbox = await startSandbox(leagueWithForeignNames());
-    server = await startTestApp({
-      sandbox,
-      databasePath: join(workDir, 'league.sqlite'),
-    });
+    league = await startLeagueServer({ dataset: leagueWithForeignNames() });
+    ({ server } = league);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await sandbox?.stop();
-    removeWorkDir(workDir);
-  });
+  afterAll(() => league?.stop());
 
   describe('GET /teams', () => {
     it('lists all 40 teams once, ordered as a league table', async () => {

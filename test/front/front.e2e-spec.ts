@@ -1,14 +1,11 @@
-import { join } from 'node:path';
 import {
   loadSandboxDataset,
   SandboxUpstream,
 } from '../../src/sandbox/sandbox-upstream';
 import {
   LEAGUE_DATASET,
-  makeWorkDir,
-  removeWorkDir,
-  startSandbox,
-  startTestApp,
+  LeagueServer,
+  startLeagueServer,
   TestApp,
 } from '../support/test-app';
 
@@ -54,24 +51,16 @@ function expectHtml(page: Page): void {
 }
 
 describe('pages over the 2025-05-31 league', () => {
-  let workDir: string;
+  let league: LeagueServer;
   let sandbox: SandboxUpstream;
   let server: TestApp;
 
   beforeAll(async () => {
-    workDir = makeWorkDir();
-    sandbox = await startSandbox();
-    server = await startTestApp({
-      sandbox,
-      databasePath: join(workDir, 'league.sqlite'),
-    });
+    league = await startLeagueServer();
+    ({ sandbox, server } = league);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await sandbox?.stop();
-    removeWorkDir(workDir);
-  });
+  afterAll(() => league?.stop());
 
   it('shows the league table: 40 teams, Chelsea 21 3 15 and +20', async () => {
     const page = await get(server.url, '/front');
@@ -307,25 +296,18 @@ describe('pages over the 2025-05-31 league', () => {
 });
 
 describe('pages before the first sync', () => {
-  let workDir: string;
-  let sandbox: SandboxUpstream;
+  let league: LeagueServer;
   let server: TestApp;
 
   beforeAll(async () => {
-    workDir = makeWorkDir();
-    sandbox = await startSandbox(LEAGUE_DATASET, { outage: 'http500' });
-    server = await startTestApp({
-      sandbox,
-      databasePath: join(workDir, 'league.sqlite'),
+    league = await startLeagueServer({
+      faults: { outage: 'http500' },
       waitForFirstSync: false,
     });
+    ({ server } = league);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await sandbox?.stop();
-    removeWorkDir(workDir);
-  });
+  afterAll(() => league?.stop());
 
   it('answers 503 pages with Retry-After, the forms still shown', async () => {
     for (const path of [
@@ -349,8 +331,7 @@ describe('pages before the first sync', () => {
 describe('pages over hostile names', () => {
   const TEAM = '<script>alert(1)</script>';
   const PLAYER = '"><img src=x onerror=alert(1)>';
-  let workDir: string;
-  let sandbox: SandboxUpstream;
+  let league: LeagueServer;
   let server: TestApp;
   let playerId: number;
 
@@ -365,19 +346,11 @@ describe('pages over hostile names', () => {
     player.name = PLAYER;
     player.surname = '';
 
-    workDir = makeWorkDir();
-    sandbox = await startSandbox(dataset);
-    server = await startTestApp({
-      sandbox,
-      databasePath: join(workDir, 'league.sqlite'),
-    });
+    league = await startLeagueServer({ dataset });
+    ({ server } = league);
   });
 
-  afterAll(async () => {
-    await server?.close();
-    await sandbox?.stop();
-    removeWorkDir(workDir);
-  });
+  afterAll(() => league?.stop());
 
   it('shows them as text on every page, never as markup', async () => {
     const paths = [

@@ -130,3 +130,47 @@ export async function startTestApp(options: TestAppOptions): Promise<TestApp> {
     close: () => app.close(),
   };
 }
+
+export interface LeagueServerOptions extends Omit<
+  TestAppOptions,
+  'sandbox' | 'databasePath'
+> {
+  dataset?: string | SandboxDataset;
+  faults?: Partial<SandboxFaults>;
+}
+
+/** A sandbox, the server on it and the folder of its database, stopped together. */
+export interface LeagueServer {
+  workDir: string;
+  sandbox: SandboxUpstream;
+  server: TestApp;
+  stop(): Promise<void>;
+}
+
+/**
+ * The usual e2e set-up in one call: a fresh folder, a sandbox serving the
+ * dataset (the 2025-05-31 league by default) and the server on a real
+ * SQLite file in that folder. `stop` undoes all three.
+ */
+export async function startLeagueServer(
+  options: LeagueServerOptions = {},
+): Promise<LeagueServer> {
+  const { dataset, faults, ...appOptions } = options;
+  const workDir = makeWorkDir();
+  const sandbox = await startSandbox(dataset, faults);
+  const server = await startTestApp({
+    ...appOptions,
+    sandbox,
+    databasePath: join(workDir, 'league.sqlite'),
+  });
+  return {
+    workDir,
+    sandbox,
+    server,
+    stop: async () => {
+      await server.close();
+      await sandbox.stop();
+      removeWorkDir(workDir);
+    },
+  };
+}
