@@ -107,7 +107,6 @@ export class LeagueSnapshot {
   private readonly matchesByPair = new Map<string, Match[]>();
   private readonly matchesByTeam = new Map<number, Match[]>();
   private readonly goalsByPlayer = new Map<number, Goal[]>();
-  private readonly goalsByMatch = new Map<number, Goal[]>();
   private readonly statsByTeam = new Map<number, TeamStats>();
   private readonly rosteredPlayers: Player[];
   private readonly table: TeamStats[];
@@ -240,10 +239,6 @@ export class LeagueSnapshot {
     return this.goalsByPlayer.get(playerId) ?? NO_GOALS;
   }
 
-  goalsIn(matchId: number): readonly Goal[] {
-    return this.goalsByMatch.get(matchId) ?? NO_GOALS;
-  }
-
   isScorer(playerId: number): boolean {
     return this.goalsByPlayer.has(playerId);
   }
@@ -292,13 +287,9 @@ export class LeagueSnapshot {
       const byPlayer = this.goalsByPlayer.get(goal.playerId) ?? [];
       byPlayer.push(goal);
       this.goalsByPlayer.set(goal.playerId, byPlayer);
-      const byMatch = this.goalsByMatch.get(goal.matchId) ?? [];
-      byMatch.push(goal);
-      this.goalsByMatch.set(goal.matchId, byMatch);
     }
     const order = (a: Goal, b: Goal) =>
       a.matchId - b.matchId || a.minute - b.minute || a.id - b.id;
     for (const list of this.goalsByPlayer.values()) list.sort(order);
-    for (const list of this.goalsByMatch.values()) list.sort(order);
   }
 }

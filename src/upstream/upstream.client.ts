@@ -179,10 +179,6 @@ export class UpstreamClient {
     return this.sentRequests;
   }
 
-  resetRequestCount(): void {
-    this.sentRequests = 0;
-  }
-
   async getTeams(): Promise<Team[]> {
     const endpoint = 'GET /teams';
     const reply = await this.send({ method: 'GET', path: '/teams', endpoint });
