@@ -289,7 +289,7 @@ describe('pages over the 2025-05-31 league', () => {
     expect(report.outcome).toBe('failed');
     expect(page.status).toBe(200);
     expect(page.html).toMatch(
-      /the upstream has been unreachable since <time datetime="[^"]+">[^<]+ UTC<\/time>, so the data may be out of date/,
+      /syncing with the upstream has failed since <time datetime="[^"]+">[^<]+ UTC<\/time>, so the data may be out of date/,
     );
     expect(leagueRow(page.html, 'Chelsea')[2]).toBe('21');
   });
