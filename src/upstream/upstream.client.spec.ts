@@ -442,10 +442,9 @@ describe('UpstreamClient', () => {
       const api = client({ maxRequestsPerSecond: 10 });
       await Promise.all(Array.from({ length: 6 }, () => api.getTeams()));
       const arrivals = upstream.seen.map((request) => request.at);
+      // Six starts at 10 per second span five intervals; one gap alone may
+      // be short after a timer that a busy machine fired late.
       expect(arrivals[5] - arrivals[0]).toBeGreaterThanOrEqual(480);
-      for (let index = 1; index < arrivals.length; index += 1) {
-        expect(arrivals[index] - arrivals[index - 1]).toBeGreaterThan(80);
-      }
     });
   });
 
@@ -456,7 +455,7 @@ describe('UpstreamClient', () => {
       const api = client({
         maxRetries: 1,
         breakerThreshold: 2,
-        breakerCooldownMs: 300,
+        breakerCooldownMs: 1000,
       });
       await expect(api.getTeams()).rejects.toMatchObject({ kind: 'http' });
       await expect(api.getTeams()).rejects.toMatchObject({ kind: 'http' });
@@ -470,7 +469,7 @@ describe('UpstreamClient', () => {
       }
       expect(upstream.seen).toHaveLength(4);
 
-      await sleep(350);
+      await sleep(1050);
       healthy = true;
       await expect(api.getTeams()).resolves.toHaveLength(1);
       expect(api.state).toBe('healthy');
