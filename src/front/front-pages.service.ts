@@ -1,3 +1,4 @@
+import { parseQueryInteger } from '../common/validation/query-integer';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { ErrorBodyDto } from '../common/http/error-body.dto';
 import { GoalsService } from '../goals/goals.service';
@@ -49,12 +50,6 @@ function required(parameter: string, id: number | undefined): number {
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function id(value: unknown): number | undefined {
-  return typeof value === 'string' && /^\d{1,15}$/.test(value)
-    ? Number(value)
-    : undefined;
 }
 
 /**
@@ -144,14 +139,19 @@ export class FrontPages {
       }
       case 'versus': {
         const selected = {
-          player1: id(query.player1_id),
-          player2: id(query.player2_id),
+          player1: parseQueryInteger(query.player1_id),
+          player2: parseQueryInteger(query.player2_id),
         };
         const model = versusPage(frame, league, selected, null);
         return { view: 'versus', model: { ...model, problem } };
       }
       case 'goals': {
-        const model = goalsPage(frame, league, id(query.player_id), null);
+        const model = goalsPage(
+          frame,
+          league,
+          parseQueryInteger(query.player_id),
+          null,
+        );
         return { view: 'goals', model: { ...model, problem } };
       }
       default:

@@ -1,15 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import { toQueryInteger } from '../validation/query-integer';
 
 export const PAGE_LIMIT_DEFAULT = 20;
 export const PAGE_LIMIT_MAX = 100;
-
-const DIGITS = /^\d{1,15}$/;
-
-/** Digits become a number; anything else stays as it came and fails. */
-const toCount = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && DIGITS.test(value) ? Number(value) : value;
 
 const LIMIT_MESSAGE = `limit must be an integer from 1 to ${PAGE_LIMIT_MAX}`;
 const OFFSET_MESSAGE =
@@ -25,7 +20,7 @@ export class PageQueryDto {
     default: PAGE_LIMIT_DEFAULT,
     example: PAGE_LIMIT_DEFAULT,
   })
-  @Transform(toCount)
+  @Transform(toQueryInteger)
   @Max(PAGE_LIMIT_MAX, { message: LIMIT_MESSAGE })
   @Min(1, { message: LIMIT_MESSAGE })
   @IsInt({ message: LIMIT_MESSAGE })
@@ -39,7 +34,7 @@ export class PageQueryDto {
     default: 0,
     example: 0,
   })
-  @Transform(toCount)
+  @Transform(toQueryInteger)
   @IsInt({ message: OFFSET_MESSAGE })
   offset: number = 0;
 }

@@ -2,9 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsInt } from 'class-validator';
-
-/** Longest id we take: every safe integer fits in 15 digits. */
-const ID_PATTERN = /^\d{1,15}$/;
+import { toQueryInteger } from './query-integer';
 
 /**
  * A query parameter holding a non-negative integer id. Anything else
@@ -20,11 +18,7 @@ export function IdParameter(description: string, example: number) {
       minimum: 0,
       maximum: Number.MAX_SAFE_INTEGER,
     }),
-    Transform(({ value }: { value: unknown }) =>
-      typeof value === 'string' && ID_PATTERN.test(value)
-        ? Number(value)
-        : value,
-    ),
+    Transform(toQueryInteger),
     // Checked in this order: presence first, then the form.
     IsDefined({ message: '$property is required' }),
     IsInt({
